@@ -1,0 +1,5 @@
+export * from './roles';
+export * from './demo-directory';
+export * from './directory.service';
+export * from './directory.module';
+export * from './seed-directory';

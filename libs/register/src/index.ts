@@ -1,0 +1,13 @@
+export * from './csv';
+export * from './outcome';
+export * from './register-columns';
+export * from './register-export';
+export * from './register-filter';
+export * from './register-row.mapper';
+export * from './register-row.types';
+export * from './register.module';
+export * from './register.service';
+export * from './trends-shape';
+export * from './trends.service';
+export * from './trends.sql';
+export type * from './trends.types';

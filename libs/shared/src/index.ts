@@ -1,0 +1,4 @@
+export * from './clock';
+export * from './domain-error';
+export * from './london-time';
+export * from './assets';
