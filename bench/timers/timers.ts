@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
+import { resolve } from 'node:path';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
@@ -26,6 +28,7 @@ import {
   percentile,
   reportBackgroundLoad,
   resetDatabase,
+  ROOT,
   rssMb,
   Service,
   sleep,
@@ -172,9 +175,18 @@ async function createIncidents(ds: DataSource, windowStart: number): Promise<voi
   );
 }
 
-/** BENCH_WORKER_NODE_OPTIONS (e.g. --max-old-space-size=200) goes to the worker as NODE_OPTIONS. */
+/**
+ * The worker runs with the node flags of `npm run start:worker` (its heap cap), as in production;
+ * BENCH_WORKER_NODE_OPTIONS overrides them.
+ */
+function workerNodeOptions(): string {
+  if (process.env.BENCH_WORKER_NODE_OPTIONS !== undefined) return process.env.BENCH_WORKER_NODE_OPTIONS;
+  const pkg = JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  return (pkg.scripts['start:worker'].match(/--[\w-]+=\S+/g) ?? []).join(' ');
+}
+
 function startWorker(logLevel: string): Service {
-  const nodeOptions = process.env.BENCH_WORKER_NODE_OPTIONS;
+  const nodeOptions = workerNodeOptions();
   return startService(
     'worker',
     WORKER,
@@ -216,7 +228,7 @@ async function run(): Promise<void> {
   out(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), node ${process.version}`);
   out(`reproduce: ${COMMAND}`);
   await reportBackgroundLoad();
-  if (process.env.BENCH_WORKER_NODE_OPTIONS) out(`worker NODE_OPTIONS: ${process.env.BENCH_WORKER_NODE_OPTIONS}`);
+  out(`worker node options (as \`npm run start:worker\`): ${workerNodeOptions() || 'none'}`);
   out();
 
   out(`preparing database ${BENCH_DB} (dropped and recreated) and Redis prefix ${BENCH_PREFIX} ...`);
