@@ -78,6 +78,9 @@ describe('hostile input: random, oversized, nested, mistyped and unicode request
       { session: pages.get('dpo page'), url: '/reports/new' },
       { session: pages.get('admin page'), url: '/admin/people' },
       { session: pages.get('admin page'), url: '/admin/escalation-policy' },
+      { session: pages.get('admin page'), url: '/admin/webhooks' },
+      { session: pages.get('admin page'), url: `/admin/webhooks/${ctx.webhook}` },
+      { session: pages.get('admin page'), url: '/admin/partners' },
       { session: undefined, url: '/sign-in' },
     ]);
     for (const who of ['dpo', 'chris', 'admin'] as const) bearer.set(who, `Bearer ${await api.token(who)}`);

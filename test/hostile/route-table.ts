@@ -180,10 +180,31 @@ export const ROUTE_TABLE: Record<string, RouteRow> = {
   'POST /incidents/:id/lessons': incidentPage(),
   'POST /incidents/:id/close': incidentPage(),
   'POST /incidents/:id/reopen': incidentPage(),
+  'POST /incidents/:id/lessons/circulate': incidentPage(),
+  'POST /incidents/:id/lessons/action': incidentPage(),
+  'POST /incidents/:id/ico-supplementary': incidentPage(),
+  'POST /incidents/:id/controller-notified': incidentPage(),
+  'GET /lessons': page(READERS),
+  'POST /lessons/:id/acknowledge': {
+    access: READERS,
+    object: 'lessons',
+    params: (c) => ({ id: c.circulated }),
+    body: () => ({}),
+  },
   'GET /admin/people': page(['admin']),
   'POST /admin/people/:id': { ...page(['admin']), params: () => ({ id: personId('priya') }) },
   'GET /admin/escalation-policy': page(POLICY_READERS),
   'POST /admin/escalation-policy': page(['admin']),
+  'GET /admin/webhooks': page(['admin']),
+  'POST /admin/webhooks': page(['admin']),
+  'GET /admin/webhooks/:id': { ...page(['admin']), params: (c) => ({ id: c.webhook }) },
+  'POST /admin/webhooks/:id/remove': { ...page(['admin']), params: (c) => ({ id: c.webhook }) },
+  'GET /admin/partners': page(['admin']),
+  'POST /admin/partners/:id/api-keys': { ...page(['admin']), params: () => ({ id: DEMO_PARTNER.id }) },
+  'POST /admin/partners/:id/api-keys/:keyId/revoke': {
+    ...page(['admin']),
+    params: (c) => ({ id: DEMO_PARTNER.id, keyId: c.spareKey }),
+  },
 };
 
 /** The path parameters of a row, with the defaults filled in. */

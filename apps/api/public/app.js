@@ -6,6 +6,8 @@
   var summary = document.querySelector('[data-focus]');
   if (summary) summary.focus();
 
+  liveRecommendation();
+
   // The live countdown. Without JavaScript the page shows the deadline and the time left when it was loaded.
   var clocks = document.querySelectorAll('[data-countdown]');
   if (!clocks.length) return;
@@ -38,4 +40,43 @@
 
   tick();
   setInterval(tick, 30000);
+
+  // The system's recommendation follows the DPO's answers as they are given: the page's own
+  // "Preview recommendation" answer, fetched in the background, and its recommendation shown.
+  // Without JavaScript the Preview button does the same with a page load.
+  function liveRecommendation() {
+    var form = document.getElementById('assessment-form');
+    var shown = document.getElementById('assessment-recommendation');
+    if (!form || !shown || !window.fetch || !window.DOMParser || !window.URLSearchParams) return;
+    var waiting = shown.getAttribute('data-waiting');
+    var timer = null;
+    var asked = 0;
+
+    function refresh() {
+      var question = (asked += 1);
+      var body = new URLSearchParams(new FormData(form));
+      body.set('intent', 'preview');
+      fetch(form.getAttribute('action').split('#')[0], { method: 'POST', body: body, credentials: 'same-origin' })
+        .then(function (response) {
+          return response.text();
+        })
+        .then(function (html) {
+          if (question !== asked) return; // a later answer is on its way
+          var fresh = new DOMParser().parseFromString(html, 'text/html').getElementById('assessment-recommendation');
+          if (fresh && fresh.children.length) shown.innerHTML = fresh.innerHTML;
+          else shown.textContent = waiting;
+        })
+        .catch(function () {
+          // The Preview button still works; nothing is lost.
+        });
+    }
+
+    function soon() {
+      clearTimeout(timer);
+      timer = setTimeout(refresh, 250);
+    }
+
+    form.addEventListener('change', soon);
+    form.addEventListener('input', soon);
+  }
 })();

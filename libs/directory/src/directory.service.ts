@@ -101,6 +101,11 @@ export class DirectoryService {
     return rows.map((r) => r.id);
   }
 
+  /** The partner organisations (contractors, data-sharing partners: policy §6.8), by name. */
+  listPartners(): Promise<{ id: string; name: string }[]> {
+    return this.dataSource.query('SELECT id, name FROM partners ORDER BY name');
+  }
+
   async listPeople(): Promise<DirectoryPerson[]> {
     const rows: PersonRow[] = await this.dataSource.query(
       'SELECT id, display_name, email, roles, entity_id, partner_id FROM people WHERE active ORDER BY display_name',

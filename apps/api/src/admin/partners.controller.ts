@@ -1,17 +1,9 @@
 import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsString, MaxLength, MinLength } from 'class-validator';
-import { DataSource } from 'typeorm';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ApiKeysService, CurrentPrincipal, Principal, Roles } from '#libs/auth';
+import { DirectoryService } from '#libs/directory';
 import { NotFoundError } from '#libs/shared';
-
-class IssueKeyDto {
-  @ApiProperty({ example: 'Repairs portal', maxLength: 100 })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
-  label!: string;
-}
+import { IssueKeyDto } from './api-key.dto';
 
 const uuid = new ParseUUIDPipe({ exceptionFactory: () => new NotFoundError('partner') });
 
@@ -21,14 +13,14 @@ const uuid = new ParseUUIDPipe({ exceptionFactory: () => new NotFoundError('part
 @Controller('api/v1/admin/partners')
 export class PartnersController {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly directory: DirectoryService,
     private readonly keys: ApiKeysService,
   ) {}
 
   @Get()
   @Roles('admin')
   list() {
-    return this.dataSource.query('SELECT id, name FROM partners ORDER BY name');
+    return this.directory.listPartners();
   }
 
   @Get(':id/api-keys')

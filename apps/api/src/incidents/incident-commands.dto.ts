@@ -16,6 +16,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { ROLES, Role } from '#libs/directory';
 import { ROOT_CAUSES } from '#libs/incidents';
 import { IsInstant, IsText } from '../http/validation';
 
@@ -206,6 +207,51 @@ export class LessonsDto {
   @ValidateNested({ each: true })
   @Type(() => LessonActionDto)
   actions!: LessonActionDto[];
+}
+
+export class CirculateDto {
+  @ApiPropertyOptional({ type: [String], format: 'uuid' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(500)
+  @IsUUID('all', { each: true })
+  personIds: string[] = [];
+
+  @ApiPropertyOptional({ enum: ROLES, isArray: true, description: 'Everyone holding these roles.' })
+  @IsOptional()
+  @IsArray()
+  @IsIn(ROLES, { each: true })
+  roles: Role[] = [];
+
+  @ApiPropertyOptional({ type: [String], description: 'Everyone in these group entities.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(20, { each: true })
+  entityIds: string[] = [];
+}
+
+export class ActionUpdateDto {
+  @ApiProperty({ enum: ['done', 'accepted'] })
+  @IsIn(['done', 'accepted'])
+  status!: 'done' | 'accepted';
+
+  @ApiPropertyOptional({
+    maxLength: 2000,
+    nullable: true,
+    description: 'Required when accepting an action without doing it.',
+  })
+  @ValidateIf((_, v) => v !== null && v !== undefined)
+  @IsString()
+  @MaxLength(2000)
+  reason?: string | null;
+}
+
+/** The page's form for one action: the API takes the action's id from the path, a form from a hidden field. */
+export class ActionUpdateFormDto extends ActionUpdateDto {
+  @IsUUID()
+  actionId!: string;
 }
 
 const STATUSES = [

@@ -1,51 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '#libs/auth';
-import { ROLES, Role } from '#libs/directory';
 import * as I from '#libs/incidents';
 import { NotFoundError } from '#libs/shared';
+import { ActionUpdateDto, CirculateDto } from '../incidents/incident-commands.dto';
 import { ExpectedVersion } from '../incidents/if-match';
-
-class CirculateDto {
-  @ApiPropertyOptional({ type: [String], format: 'uuid' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(500)
-  @IsUUID('all', { each: true })
-  personIds: string[] = [];
-
-  @ApiPropertyOptional({ enum: ROLES, isArray: true, description: 'Everyone holding these roles.' })
-  @IsOptional()
-  @IsArray()
-  @IsIn(ROLES, { each: true })
-  roles: Role[] = [];
-
-  @ApiPropertyOptional({ type: [String], description: 'Everyone in these group entities.' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @IsString({ each: true })
-  @MaxLength(20, { each: true })
-  entityIds: string[] = [];
-}
-
-class ActionUpdateDto {
-  @ApiProperty({ enum: ['done', 'accepted'] })
-  @IsIn(['done', 'accepted'])
-  status!: 'done' | 'accepted';
-
-  @ApiPropertyOptional({
-    maxLength: 2000,
-    nullable: true,
-    description: 'Required when accepting an action without doing it.',
-  })
-  @ValidateIf((_, v) => v !== null && v !== undefined)
-  @IsString()
-  @MaxLength(2000)
-  reason?: string | null;
-}
 
 const uuid = new ParseUUIDPipe({ exceptionFactory: () => new NotFoundError() });
 const EVERYONE = ['colleague', 'partner', 'dpo', 'governance', 'emt', 'auditor'] as const;

@@ -11,6 +11,7 @@ import { timeLeft, urgency } from '../view/helpers';
 import * as L from '../view/labels';
 import { actorOf, PageRenderer, PageRequest } from '../view/page-renderer';
 import { ASSESSMENT_CHOICES } from './assessment-form';
+import { actionRows } from './lessons-form';
 import { stepsFor } from './incident-permissions';
 import { STEPS } from './incident-steps';
 
@@ -97,6 +98,11 @@ export class IncidentPage {
         errors: state ? anchored(state.step, state.errors) : [],
         done: done ? DONE[done] : undefined,
         people: people.map((p) => ({ value: p.id, text: p.displayName })),
+        lessons: incident.lessons && this.lessonsView(incident.lessons, who),
+        controllers: (incident.report.processorFor ?? []).map((c) => ({
+          ...c,
+          told: incident.controllersNotified?.find((n) => n.controllerId === c.controllerId),
+        })),
         labels: L,
         choices: {
           ...ASSESSMENT_CHOICES,
@@ -105,12 +111,32 @@ export class IncidentPage {
           exemptions: L.options(L.EXEMPTION_LABELS),
           methods: L.options(L.METHOD_LABELS),
           rootCauses: L.options(L.ROOT_CAUSE_LABELS),
+          circulationRoles: L.options(L.CIRCULATION_ROLE_LABELS),
+          entities: GROUP_ENTITIES.map((e) => ({ value: e.id, text: e.name })),
+          controllers: (incident.report.processorFor ?? []).map((c) => ({ value: c.controllerId, text: c.name })),
           yesNo: YES_NO,
           yesNoUnknown: [...YES_NO, { value: 'unknown', text: 'Not known' }],
         },
       },
       status,
     );
+  }
+
+  /** The lessons with names for ids: each action's owner, and who has and has not read the circular. */
+  private lessonsView(lessons: NonNullable<View['lessons']>, who: (id: string) => string) {
+    const read = new Set(lessons.acknowledgedBy.map((a) => a.personId));
+    return {
+      ...lessons,
+      rootCause: L.ROOT_CAUSE_LABELS[lessons.rootCause] ?? lessons.rootCause,
+      actions: lessons.actions.map((a) => ({
+        ...a,
+        owner: who(a.ownerId),
+        statusText: L.ACTION_STATUS_LABELS[a.status] ?? a.status,
+        open: a.status === 'open',
+      })),
+      readBy: lessons.acknowledgedBy.map((a) => ({ name: who(a.personId), at: a.at })),
+      notRead: lessons.circulatedTo.filter((id) => !read.has(id)).map(who),
+    };
   }
 
   /** Each form's values: what was just typed into it, else sensible starting values. */
@@ -128,9 +154,13 @@ export class IncidentPage {
       },
       icoSubmission: { submittedAt: utcToLondonLocal(now) },
       subjectsNotified: { notifiedAt: utcToLondonLocal(now), count: incident.report.approxSubjects ?? '' },
+      icoSupplementary: { submittedAt: utcToLondonLocal(now) },
+      controllerNotified: { notifiedAt: utcToLondonLocal(now) },
+      lessons: { actionRows: actionRows(undefined) },
     };
     // Templates read `v.icoSubmission`: Handlebars paths cannot hold a hyphen.
     if (state) defaults[state.step.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())] = state.values;
+    if (state?.step === 'lessons') defaults.lessons.actionRows = actionRows(state.values);
     return defaults;
   }
 }

@@ -137,11 +137,47 @@ export class IncidentPagesController {
     return this.step(req, res, id, 'reopen', body);
   }
 
+  @Post('lessons/circulate')
+  @Roles(...TEAM)
+  circulate(@Req() req: PageRequest, @Res() res: Response, @Param('id', uuid) id: string, @Body() body: RawForm) {
+    return this.step(req, res, id, 'lessons-circulate', body);
+  }
+
+  @Post('lessons/action')
+  @Roles(...TEAM)
+  lessonAction(@Req() req: PageRequest, @Res() res: Response, @Param('id', uuid) id: string, @Body() body: RawForm) {
+    return this.step(req, res, id, 'lessons-action', body);
+  }
+
+  @Post('ico-supplementary')
+  @Roles(...TEAM)
+  icoSupplementary(
+    @Req() req: PageRequest,
+    @Res() res: Response,
+    @Param('id', uuid) id: string,
+    @Body() body: RawForm,
+  ) {
+    return this.step(req, res, id, 'ico-supplementary', body);
+  }
+
+  @Post('controller-notified')
+  @Roles(...TEAM)
+  controllerNotified(
+    @Req() req: PageRequest,
+    @Res() res: Response,
+    @Param('id', uuid) id: string,
+    @Body() body: RawForm,
+  ) {
+    return this.step(req, res, id, 'controller-notified', body);
+  }
+
   private async step(req: PageRequest, res: Response, id: string, step: string, body: RawForm) {
     const form = STEPS[step];
-    const parsed = await parseForm(form.dto, form.spec, body, form.fixed);
-    if (!parsed.ok) {
-      return this.page.show(req, res, id, { step, values: keepValues(body), errors: parsed.errors }, 400);
+    const extra = form.extra ? await form.extra(body) : { value: {}, errors: [] };
+    const parsed = await parseForm(form.dto, form.spec, body, { ...form.fixed, ...extra.value });
+    const errors = [...(parsed.ok ? [] : parsed.errors), ...extra.errors];
+    if (!parsed.ok || errors.length) {
+      return this.page.show(req, res, id, { step, values: keepValues(body), errors }, 400);
     }
     return this.execute(req, res, id, step, form.command(id, actorOf(req), version(body), parsed.value), body);
   }

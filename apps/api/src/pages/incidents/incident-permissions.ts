@@ -8,7 +8,8 @@ export interface PermissionFacts {
   assessments?: unknown[];
   decision?: { notifyIco: boolean; notifySubjects: boolean } | null;
   icoSubmission?: unknown;
-  lessons?: unknown;
+  lessons?: { actions: { status: string }[] } | null;
+  report?: { processorFor?: unknown[] };
 }
 
 /**
@@ -33,6 +34,10 @@ export function stepsFor(roles: Role[], s: PermissionFacts) {
     icoSubmission: team && open && Boolean(s.decision?.notifyIco) && !s.icoSubmission,
     subjectsNotified: team && open && Boolean(s.decision?.notifySubjects),
     lessons: team && open && owned && !s.lessons,
+    lessonsCirculate: team && Boolean(s.lessons),
+    lessonsActions: team && open && Boolean(s.lessons?.actions.some((a) => a.status === 'open')),
+    icoSupplementary: team && open && Boolean(s.icoSubmission),
+    controllerNotified: team && open && (s.report?.processorFor?.length ?? 0) > 0,
     close: team && open && Boolean(s.decision),
     reopen: team && !open,
     documents: team,

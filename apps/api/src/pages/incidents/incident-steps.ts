@@ -2,7 +2,8 @@ import type { ClassConstructor } from 'class-transformer';
 import * as I from '#libs/incidents';
 import type { Principal } from '#libs/auth';
 import * as D from '../../incidents/incident-commands.dto';
-import type { FormSpec } from '../forms/form-input';
+import type { FieldError, FormSpec, RawForm } from '../forms/form-input';
+import { actionsFromForm } from './lessons-form';
 
 /** One form on the incident page: its fields, the API's DTO, and the command it sends. */
 export interface StepForm<T extends object = object> {
@@ -11,6 +12,8 @@ export interface StepForm<T extends object = object> {
   command(id: string, actor: Principal, version: number | undefined, value: T): I.IncidentCommand;
   /** Values the form does not ask for. */
   fixed?: Record<string, unknown>;
+  /** Values made from fields the spec cannot describe (rows of a table), with their errors. */
+  extra?(raw: RawForm): Promise<{ value: Record<string, unknown>; errors: FieldError[] }>;
   /** Said on the page after it was recorded. */
   done: string;
 }
@@ -104,10 +107,50 @@ export const STEPS: Record<string, StepForm> = {
       narrative: { kind: 'text', message: 'Describe what happened and why' },
       changes: { kind: 'text', message: 'Say what is changing as a result' },
     },
-    // Actions with owners and due dates are recorded through the API for now.
-    fixed: { actions: [] },
-    command: (id, a, v, d) => new I.RecordLessonsCommand(id, a, v, { ...d, actions: [] }),
+    extra: actionsFromForm,
+    command: (id, a, v, d) =>
+      new I.RecordLessonsCommand(id, a, v, { ...d, actions: d.actions.map((action) => ({ ...action })) }),
     done: 'Lessons learnt recorded.',
+  }),
+  'lessons-circulate': step({
+    dto: D.CirculateDto,
+    spec: {
+      roles: { kind: 'checkboxes', message: 'Choose the roles to send the lessons to' },
+      entityIds: { kind: 'checkboxes', message: 'Choose the parts of the group to send the lessons to' },
+      personIds: { kind: 'checkboxes', message: 'Choose the people to send the lessons to' },
+    },
+    command: (id, a, v, d) =>
+      new I.CirculateLessonsCommand(id, a, v, { personIds: d.personIds, roles: d.roles, entityIds: d.entityIds }),
+    done: 'Lessons circulated: each recipient sees them on their own list.',
+  }),
+  'lessons-action': step({
+    dto: D.ActionUpdateFormDto,
+    spec: {
+      actionId: { kind: 'text', message: 'Choose an action' },
+      status: { kind: 'text', message: 'Choose whether the action is done or accepted' },
+      reason: { kind: 'optional-text', message: 'The reason can be up to 2,000 characters' },
+    },
+    command: (id, a, v, d) => new I.UpdateLessonActionCommand(id, a, v, d.actionId, d.status, d.reason ?? null),
+    done: 'Action updated.',
+  }),
+  'ico-supplementary': step({
+    dto: D.IcoSupplementaryDto,
+    spec: {
+      submittedAt: { kind: 'london-time', message: 'Enter when it was sent, as a real UK date and time' },
+      summary: { kind: 'text', message: 'Say what was sent to the ICO (up to 5,000 characters)' },
+    },
+    command: (id, a, v, d) => new I.RecordIcoSupplementaryCommand(id, a, v, d.submittedAt, d.summary),
+    done: 'Further information to the ICO recorded.',
+  }),
+  'controller-notified': step({
+    dto: D.ControllerNotifiedDto,
+    spec: {
+      controllerId: { kind: 'text', message: 'Choose the controller you told' },
+      notifiedAt: { kind: 'london-time', message: 'Enter when they were told, as a real UK date and time' },
+      method: { kind: 'text', message: 'Choose how they were told' },
+    },
+    command: (id, a, v, d) => new I.RecordControllerNotifiedCommand(id, a, v, { ...d }),
+    done: 'Recorded that the controller was told.',
   }),
   close: step({
     dto: D.SummaryDto,

@@ -120,6 +120,22 @@ export const ROOT_CAUSE_LABELS: Record<string, string> = {
 };
 
 /** The assessment's causes read well enough with their hyphens turned to spaces. */
+/** Who lessons can be circulated to by role (everyone holding it). */
+export const CIRCULATION_ROLE_LABELS: Record<string, string> = {
+  colleague: 'All colleagues',
+  dpo: 'The DPO and deputies',
+  governance: 'Governance',
+  emt: 'The executive team',
+  auditor: 'Auditors',
+  partner: 'Partner organisations’ reporters',
+};
+
+export const ACTION_STATUS_LABELS: Record<string, string> = {
+  open: 'Open',
+  done: 'Done',
+  accepted: 'Accepted without doing it',
+};
+
 export const causeLabel = (cause: string) => cause.charAt(0).toUpperCase() + cause.slice(1).replace(/-/g, ' ');
 
 /** `[{ value, text }]` for a select, radios or checkboxes. */

@@ -18,8 +18,11 @@ const NAV: NavLink[] = [
   { href: '/queue', text: 'Queue', roles: ['dpo', 'governance', 'emt', 'auditor'] },
   { href: '/reports/new', text: 'Report a breach', roles: ['colleague', 'partner', 'dpo', 'governance', 'emt'] },
   { href: '/reports', text: 'My reports', roles: ['colleague', 'partner'] },
+  { href: '/lessons', text: 'Lessons learnt', roles: ['colleague', 'partner', 'dpo', 'governance', 'emt', 'auditor'] },
   { href: '/admin/people', text: 'Directory', roles: ['admin'] },
   { href: '/admin/escalation-policy', text: 'Escalation policy', roles: ['admin', 'dpo', 'governance', 'auditor'] },
+  { href: '/admin/webhooks', text: 'Webhooks', roles: ['admin'] },
+  { href: '/admin/partners', text: 'Partner API keys', roles: ['admin'] },
   { href: '/trends', text: 'Trends', roles: ['dpo', 'governance', 'emt', 'auditor'] },
   { href: '/register', text: 'Register', roles: ['dpo', 'governance', 'emt', 'auditor'] },
 ];
