@@ -1,26 +1,8 @@
-import type { AddressInfo } from 'node:net';
-import type { Page } from 'playwright-core';
 import { DEMO_PARTNER } from '#libs/directory';
 import { startApi, TestApi } from '../support/api';
-import { BrowserContextFactory, expectAccessible, launchBrowser, snap } from '../support/browser';
+import { BrowserContextFactory, expectAccessible, fitsWidth, launchBrowser, signIn, snap } from '../support/browser';
 
 jest.setTimeout(60_000);
-
-/** Signs in on the development sign-in page as the demo person with this name. */
-async function signIn(page: Page, base: string, name: string): Promise<void> {
-  await page.goto(`${base}/`);
-  await page.getByLabel(name).check();
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
-
-/** Whether the page fits its viewport's width: nothing to scroll sideways on a phone. */
-const fitsWidth = (page: Page) =>
-  page.evaluate(() => {
-    const root = (
-      globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }
-    ).document.documentElement;
-    return root.scrollWidth <= root.clientWidth;
-  });
 
 describe('partner API keys pages for administrators, in Chromium', () => {
   let api: TestApi;
@@ -30,8 +12,7 @@ describe('partner API keys pages for administrators, in Chromium', () => {
 
   beforeAll(async () => {
     api = await startApi();
-    await api.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(api.app.getHttpServer().address() as AddressInfo).port}`;
+    base = await api.listen();
     ({ browser, close: closeBrowser } = await launchBrowser());
   });
   afterAll(async () => {

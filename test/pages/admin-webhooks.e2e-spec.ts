@@ -1,29 +1,11 @@
-import type { AddressInfo } from 'node:net';
-import type { Page } from 'playwright-core';
 import { verifyWebhook, WebhookSubscriptions } from '#libs/notifications';
 import { aReport, startApi, TestApi } from '../support/api';
-import { BrowserContextFactory, expectAccessible, launchBrowser, snap } from '../support/browser';
+import { BrowserContextFactory, expectAccessible, fitsWidth, launchBrowser, signIn, snap } from '../support/browser';
 import { CapturedRequest, startHttpCapture } from '../support/http-capture';
 import { waitFor } from '../support/processes';
 import { startWorker, TestWorker } from '../support/worker';
 
 jest.setTimeout(90_000);
-
-/** Signs in on the development sign-in page as the demo person with this name. */
-async function signIn(page: Page, base: string, name: string): Promise<void> {
-  await page.goto(`${base}/`);
-  await page.getByLabel(name).check();
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
-
-/** Whether the page fits its viewport's width: nothing to scroll sideways on a phone. */
-const fitsWidth = (page: Page) =>
-  page.evaluate(() => {
-    const root = (
-      globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }
-    ).document.documentElement;
-    return root.scrollWidth <= root.clientWidth;
-  });
 
 describe('webhooks pages for administrators, in Chromium', () => {
   let api: TestApi;
@@ -37,8 +19,7 @@ describe('webhooks pages for administrators, in Chromium', () => {
 
   beforeAll(async () => {
     api = await startApi();
-    await api.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(api.app.getHttpServer().address() as AddressInfo).port}`;
+    base = await api.listen();
     worker = await startWorker();
     // Events earlier suites left unrelayed go out now, before this suite's receiver subscribes.
     await worker.drain();

@@ -1,18 +1,11 @@
-import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { DEMO_EXTERNAL_CONTROLLER } from '#libs/directory';
 import { utcToLondonLocal } from '../../apps/api/src/pages/forms/london-local';
 import { aReport, startApi, TestApi } from '../support/api';
-import { BrowserContextFactory, expectAccessible, launchBrowser, snap } from '../support/browser';
+import { BrowserContextFactory, expectAccessible, launchBrowser, signIn, snap } from '../support/browser';
 import { validBodies } from '../hostile/valid-bodies';
 
 jest.setTimeout(60_000);
-
-async function signIn(page: Page, base: string, name: string): Promise<void> {
-  await page.goto(`${base}/sign-in`);
-  await page.getByLabel(name).check();
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
 
 const inDaysLocal = (days: number) => utcToLondonLocal(new Date(Date.now() + days * 86_400_000));
 
@@ -29,8 +22,7 @@ describe('lessons learnt and the later steps, in Chromium', () => {
 
   beforeAll(async () => {
     api = await startApi();
-    await api.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(api.app.getHttpServer().address() as AddressInfo).port}`;
+    base = await api.listen();
     ({ browser, close: closeBrowser } = await launchBrowser());
   });
   afterAll(async () => {

@@ -1,18 +1,9 @@
 import { readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import type { Page } from 'playwright-core';
 import { utcToLondonLocal } from '../../apps/api/src/pages/forms/london-local';
 import { aReport, startApi, TestApi } from '../support/api';
-import { BrowserContextFactory, expectAccessible, launchBrowser, snap } from '../support/browser';
+import { BrowserContextFactory, expectAccessible, launchBrowser, signIn, snap } from '../support/browser';
 
 jest.setTimeout(60_000);
-
-/** Signs in on the development sign-in page as the demo person with this name. */
-async function signIn(page: Page, base: string, name: string): Promise<void> {
-  await page.goto(`${base}/`);
-  await page.getByLabel(name).check();
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
 
 const hoursAgoLocal = (h: number) => utcToLondonLocal(new Date(Date.now() - h * 3_600_000));
 
@@ -24,8 +15,7 @@ describe('pages for people, in Chromium', () => {
 
   beforeAll(async () => {
     api = await startApi();
-    await api.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(api.app.getHttpServer().address() as AddressInfo).port}`;
+    base = await api.listen();
     ({ browser, close: closeBrowser } = await launchBrowser());
   });
   afterAll(async () => {

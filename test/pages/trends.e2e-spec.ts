@@ -1,16 +1,7 @@
-import type { AddressInfo } from 'node:net';
-import type { Page } from 'playwright-core';
 import { aReport, startApi, TestApi } from '../support/api';
-import { BrowserContextFactory, expectAccessible, launchBrowser, snap } from '../support/browser';
+import { BrowserContextFactory, expectAccessible, launchBrowser, signIn, snap } from '../support/browser';
 
 jest.setTimeout(60_000);
-
-/** Signs in on the development sign-in page as the demo person with this name. */
-async function signIn(page: Page, base: string, name: string): Promise<void> {
-  await page.goto(`${base}/`);
-  await page.getByLabel(name).check();
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
 
 /** "2026-11": this month in the UK, as the trends name months. */
 function thisMonth(): string {
@@ -31,8 +22,7 @@ describe('the trends and register pages, in Chromium', () => {
 
   beforeAll(async () => {
     api = await startApi();
-    await api.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(api.app.getHttpServer().address() as AddressInfo).port}`;
+    base = await api.listen();
     ({ browser, close: closeBrowser } = await launchBrowser());
     const reported = await (await api.as('chris')).post('/api/v1/incidents', aReport()).expect(201);
     reference = (reported.body as { reference: string }).reference;

@@ -1,3 +1,4 @@
+import type { AddressInfo, Server } from 'node:net';
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
@@ -57,6 +58,12 @@ export class TestApi {
       put: (path: string, body: object = {}) => this.http.put(path).set('Authorization', auth).send(body),
       patch: (path: string, body: object = {}) => this.http.patch(path).set('Authorization', auth).send(body),
     };
+  }
+
+  /** Listens on a free loopback port, for a browser; returns the address. */
+  async listen(): Promise<string> {
+    await this.app.listen(0, '127.0.0.1');
+    return `http://127.0.0.1:${((this.app.getHttpServer() as Server).address() as AddressInfo).port}`;
   }
 
   close(): Promise<void> {

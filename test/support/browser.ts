@@ -101,3 +101,19 @@ export async function expectAccessible(page: Page, name: string): Promise<void> 
 export async function snap(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
+
+/** Signs in on the development sign-in page as the demo person with this name. */
+export async function signIn(page: Page, base: string, name: string): Promise<void> {
+  await page.goto(`${base}/sign-in`);
+  await page.getByLabel(name).check();
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Whether the page fits its viewport's width: nothing to scroll sideways on a phone. */
+export const fitsWidth = (page: Page) =>
+  page.evaluate(() => {
+    const root = (
+      globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }
+    ).document.documentElement;
+    return root.scrollWidth <= root.clientWidth;
+  });
