@@ -103,6 +103,16 @@ describe('lessons learnt and the later steps, in Chromium', () => {
     expect(await actions.nth(1).textContent()).toContain('Open');
     expect(await page.locator('main').textContent()).toContain('Not circulated yet.');
 
+    // The circular to send round by other means: the DPO's words, the actions, none of the report.
+    const circularLink = page.locator('.documents li', { hasText: 'Lessons-learnt circular' }).getByRole('link', {
+      name: 'preview',
+    });
+    await circularLink.click();
+    expect(await page.locator('h1').textContent()).toBe('Lessons learnt from a data breach');
+    expect(await page.locator('main').textContent()).toContain('Turn off autocomplete for external addresses');
+    await snap(page, '44-lessons-circular');
+    await page.goBack();
+
     // Circulated to Priya and the executive team.
     const circulate = page.locator('#lessons-circulate-form');
     await circulate.getByLabel('The executive team').check();

@@ -1,4 +1,4 @@
-export const DOCUMENT_KINDS = ['ico-report', 'subjects-letter', 'register-entry'] as const;
+export const DOCUMENT_KINDS = ['ico-report', 'subjects-letter', 'register-entry', 'lessons-circular'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 /** What the incident's events do not hold, supplied by the caller at render time. */

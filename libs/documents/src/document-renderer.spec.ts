@@ -3,7 +3,7 @@ import { DOCUMENT_KINDS } from './document-context';
 import { DocumentRenderer } from './document-renderer';
 import { DocumentsModule } from './documents.module';
 import { icoReportView } from './ico-report.view';
-import { context, decided, submitted } from './testing/incident-fixtures';
+import { context, submitted, withLessons } from './testing/incident-fixtures';
 
 describe('DocumentRenderer', () => {
   const renderer = new DocumentRenderer();
@@ -30,7 +30,7 @@ describe('DocumentRenderer', () => {
 
   it('produces complete, self-contained HTML pages with no script or external resource', () => {
     for (const kind of DOCUMENT_KINDS) {
-      const { html, filename } = renderer.render(kind, decided().state, context());
+      const { html, filename } = renderer.render(kind, withLessons().state, context());
       expect(filename).toBe(`BR-2027-0042-${kind}`);
       expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="en-GB">/);
       expect(html).toMatch(/<title>[^<]+BR-2027-0042\)?<\/title>/);

@@ -6,6 +6,7 @@ import type { IncidentState } from '#libs/incidents';
 import { assetPath } from '#libs/shared';
 import { DOCUMENT_KINDS, type DocumentContext, type DocumentKind, type RenderedDocument } from './document-context';
 import { icoReportView } from './ico-report.view';
+import { lessonsCircularView } from './lessons-circular.view';
 import { registerEntryView } from './register-entry.view';
 import { subjectsLetterView } from './subjects-letter.view';
 import { rootFields } from './template-fields';
@@ -18,6 +19,7 @@ const VIEWS: { [K in DocumentKind]: (s: IncidentState, ctx: DocumentContext) => 
   'ico-report': icoReportView,
   'subjects-letter': subjectsLetterView,
   'register-entry': registerEntryView,
+  'lessons-circular': lessonsCircularView,
 };
 
 interface CompiledTemplate {

@@ -14,4 +14,6 @@ export const DocumentErrors = {
       'document_needs_assessment',
       'Record a risk assessment before drafting the letter to data subjects.',
     ),
+  needsLessons: () =>
+    new DomainError('document_needs_lessons', 'Record the lessons learnt before producing their circular.'),
 };

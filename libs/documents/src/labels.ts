@@ -1,5 +1,5 @@
 import { SPECIAL_CATEGORIES } from '#libs/assessment';
-import type { AssessorView, RiskLevel, SubjectsExemption } from '#libs/incidents';
+import type { ActionState, AssessorView, RiskLevel, RootCause, SubjectsExemption } from '#libs/incidents';
 
 /** The ICO breach report form's wording for each category the reporter ticked. */
 const ICO_DATA_CATEGORIES: Readonly<Record<string, string>> = {
@@ -142,3 +142,20 @@ export const SEVERITY_LABELS: Readonly<Record<AssessorView['severity'], string>>
 };
 
 export const yesNo = (value: boolean): 'Yes' | 'No' => (value ? 'Yes' : 'No');
+
+export const ROOT_CAUSE_LABELS: Readonly<Record<RootCause, string>> = {
+  'misdirected-email-or-post': 'Email or post sent to the wrong person',
+  'wrong-attachment': 'Wrong attachment',
+  'failure-to-redact': 'Failure to redact',
+  'lost-or-stolen-device-or-paper': 'Lost or stolen device or paper',
+  'phishing-or-cyber-attack': 'Phishing or cyber attack',
+  'system-or-process-failure': 'System or process failure',
+  'contractor-or-partner': 'Contractor or partner',
+  other: 'Other',
+};
+
+export const ACTION_STATUS_LABELS: Readonly<Record<ActionState['status'], string>> = {
+  open: 'Open',
+  done: 'Done',
+  accepted: 'Accepted without doing it',
+};

@@ -137,3 +137,32 @@ export function external(): ReportFacts['processorFor'] {
 export function headingPositions(doc: string, format: 'html' | 'text', headings: string[]): number[] {
   return headings.map((h) => doc.indexOf(format === 'html' ? `<h2>${h}</h2>` : `\n${h}\n---`));
 }
+
+/** A decided incident with lessons learnt and two actions, the first done. */
+export function withLessons(incident = decided()): Incident {
+  incident.recordLessons(
+    {
+      rootCause: 'misdirected-email-or-post',
+      narrative: 'The letter went to the previous address held for the tenancy.',
+      changes: 'Addresses are now confirmed at every tenancy review.',
+      actions: [
+        {
+          id: 'action-1',
+          description: 'Check addresses of all open arrears cases',
+          ownerId: dpo.id,
+          dueAt: '2027-04-30T16:00:00Z',
+        },
+        {
+          id: 'action-2',
+          description: 'Add an address check to the review form',
+          ownerId: dpo.id,
+          dueAt: '2027-05-14T16:00:00Z',
+        },
+      ],
+    },
+    dpo,
+    at('2027-03-28T10:00:00Z'),
+  );
+  incident.updateLessonAction('action-1', 'done', null, dpo, at('2027-04-01T10:00:00Z'));
+  return incident;
+}

@@ -34,7 +34,7 @@ export function stepsFor(roles: Role[], s: PermissionFacts) {
     icoSubmission: team && open && Boolean(s.decision?.notifyIco) && !s.icoSubmission,
     subjectsNotified: team && open && Boolean(s.decision?.notifySubjects),
     lessons: team && open && owned && !s.lessons,
-    lessonsCirculate: team && Boolean(s.lessons),
+    lessonsCirculate: team && open && Boolean(s.lessons),
     lessonsActions: team && open && Boolean(s.lessons?.actions.some((a) => a.status === 'open')),
     icoSupplementary: team && open && Boolean(s.icoSubmission),
     controllerNotified: team && open && (s.report?.processorFor?.length ?? 0) > 0,

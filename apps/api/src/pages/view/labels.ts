@@ -1,3 +1,5 @@
+import { ROOT_CAUSE_LABELS as DOCUMENT_ROOT_CAUSE_LABELS } from '#libs/documents';
+
 /** Plain words for the values the forms offer and the pages show; one place, so pages agree. */
 export const DATA_CATEGORY_LABELS: Record<string, string> = {
   'basic-identifiers': 'Names, addresses or similar details that identify someone',
@@ -108,18 +110,9 @@ export const METHOD_LABELS: Record<string, string> = {
   other: 'Other',
 };
 
-export const ROOT_CAUSE_LABELS: Record<string, string> = {
-  'misdirected-email-or-post': 'Email or post sent to the wrong person',
-  'wrong-attachment': 'Wrong attachment',
-  'failure-to-redact': 'Failure to redact',
-  'lost-or-stolen-device-or-paper': 'Lost or stolen device or paper',
-  'phishing-or-cyber-attack': 'Phishing or cyber attack',
-  'system-or-process-failure': 'System or process failure',
-  'contractor-or-partner': 'Contractor or partner',
-  other: 'Other',
-};
+/** The root causes in the words of the lessons-learnt circular (one list for pages and documents). */
+export const ROOT_CAUSE_LABELS: Record<string, string> = DOCUMENT_ROOT_CAUSE_LABELS;
 
-/** The assessment's causes read well enough with their hyphens turned to spaces. */
 /** Who lessons can be circulated to by role (everyone holding it). */
 export const CIRCULATION_ROLE_LABELS: Record<string, string> = {
   colleague: 'All colleagues',
@@ -136,6 +129,7 @@ export const ACTION_STATUS_LABELS: Record<string, string> = {
   accepted: 'Accepted without doing it',
 };
 
+/** The assessment's causes read well enough with their hyphens turned to spaces. */
 export const causeLabel = (cause: string) => cause.charAt(0).toUpperCase() + cause.slice(1).replace(/-/g, ' ');
 
 /** `[{ value, text }]` for a select, radios or checkboxes. */
