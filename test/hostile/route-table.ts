@@ -184,6 +184,7 @@ export const ROUTE_TABLE: Record<string, RouteRow> = {
   'POST /incidents/:id/lessons/action': incidentPage(),
   'POST /incidents/:id/ico-supplementary': incidentPage(),
   'POST /incidents/:id/controller-notified': incidentPage(),
+  'POST /assessment/preview': page(TEAM),
   'GET /lessons': page(READERS),
   'POST /lessons/:id/acknowledge': {
     access: READERS,

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { DataSource } from 'typeorm';
 import { DEMO_EXTERNAL_CONTROLLER } from '#libs/directory';
 import { utcToLondonLocal } from '../../apps/api/src/pages/forms/london-local';
 import { aReport, startApi, TestApi } from '../support/api';
@@ -191,6 +192,13 @@ describe('lessons learnt and the later steps, in Chromium', () => {
     await signIn(live.page, base, 'Dana Price (DPO)');
     await live.page.goto(`${base}/incidents/${id}`);
     const shown = live.page.locator('#assessment-recommendation');
+    const reads = async () => {
+      const [{ n }]: { n: number }[] = await api.app
+        .get(DataSource)
+        .query('SELECT count(*)::int AS n FROM incident_access_log WHERE incident_id = $1', [id]);
+      return n;
+    };
+    const readsWhenOpened = await reads();
     await live.page.locator('#assessment-form').getByLabel('Confidentiality').check();
     await shown.getByText('once every question above is answered').waitFor();
     await answer(live.page);
@@ -204,6 +212,8 @@ describe('lessons learnt and the later steps, in Chromium', () => {
       .getByLabel('How was the data protected?')
       .selectOption('encrypted-key-safe');
     await shown.getByText('No need to notify the ICO.').waitFor();
+    // The live recommendation reads nothing of the incident: the access log holds the page view alone.
+    expect(await reads()).toBe(readsWhenOpened);
     await expectAccessible(live.page, 'live recommendation');
     await snap(live.page, '43-live-recommendation');
     // The background previews leave the form's CSRF token good: recording still works.

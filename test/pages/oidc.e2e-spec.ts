@@ -116,6 +116,27 @@ describe('signing in with the group identity provider, in Chromium', () => {
     }
   });
 
+  it.each([
+    ['a forged signature', 'signature'],
+    ['another client as its audience', 'audience'],
+    ['another issuer', 'issuer'],
+    ['a nonce this sign-in never sent', 'nonce'],
+    ['an expiry in the past', 'expired'],
+  ] as const)('refuses an ID token with %s, and starts no session', async (_, tamper) => {
+    idp.nextUser = { oid: DPO.id, name: 'Dana', roles: ['dpo'] };
+    idp.tamperIdToken = tamper;
+    try {
+      const { page, context } = await browser.person();
+      await page.goto(`${base}/sign-in`);
+      await page.getByRole('link', { name: 'Sign in with your work account' }).click();
+      expect(await page.locator('main').textContent()).toContain('The identity provider did not complete the sign-in');
+      expect((await context.cookies()).map((c) => c.name)).not.toContain('bd_session');
+      await context.close();
+    } finally {
+      idp.tamperIdToken = undefined;
+    }
+  });
+
   it('refuses a callback that no sign-in in this browser started', async () => {
     const { page } = await browser.person();
     await page.goto(`${base}/auth/callback?code=stolen&state=whatever`);

@@ -28,11 +28,15 @@ export class FakeIdp {
   nextUser: IdpUser | undefined;
   /** Lets a test answer the callback with a state the client never sent. */
   tamperState = false;
+  /** Lets a test spoil one part of the ID token the client must check. */
+  tamperIdToken: 'signature' | 'audience' | 'issuer' | 'nonce' | 'expired' | undefined;
   readonly authorizeRequests: URLSearchParams[] = [];
   readonly tokenRequests: URLSearchParams[] = [];
   private readonly codes = new Map<string, PendingCode>();
   private server!: Server;
   private signingKey!: Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
+  /** A key the JWKS does not publish, for a forged signature. */
+  private strangerKey!: Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
   private publicJwk!: JWK;
   issuer = '';
 
@@ -44,6 +48,7 @@ export class FakeIdp {
   async start(): Promise<this> {
     const { privateKey, publicKey } = await generateKeyPair('RS256');
     this.signingKey = privateKey;
+    this.strangerKey = (await generateKeyPair('RS256')).privateKey;
     this.publicJwk = { ...(await exportJWK(publicKey)), kid: 'test-key', alg: 'RS256', use: 'sig' };
     this.server = createServer((req, res) => {
       this.handle(req, res).catch((error: unknown) => json(res, 500, { error: String(error) }));
@@ -130,19 +135,21 @@ export class FakeIdp {
     ) {
       return json(res, 400, { error: 'invalid_grant' });
     }
+    const tamper = this.tamperIdToken;
+    const now = Math.floor(Date.now() / 1000);
     const idToken = await new SignJWT({
       oid: pending.user.oid,
       name: pending.user.name,
       roles: pending.user.roles,
-      ...(pending.nonce ? { nonce: pending.nonce } : {}),
+      ...(pending.nonce ? { nonce: tamper === 'nonce' ? `${pending.nonce}x` : pending.nonce } : {}),
     })
       .setProtectedHeader({ alg: 'RS256', kid: 'test-key' })
-      .setIssuer(this.issuer)
-      .setAudience(this.clientId)
+      .setIssuer(tamper === 'issuer' ? `${this.issuer}/someone-else` : this.issuer)
+      .setAudience(tamper === 'audience' ? 'another-client' : this.clientId)
       .setSubject(`pairwise-${pending.user.oid}`)
-      .setIssuedAt()
-      .setExpirationTime('5m')
-      .sign(this.signingKey);
+      .setIssuedAt(tamper === 'expired' ? now - 3600 : now)
+      .setExpirationTime(tamper === 'expired' ? now - 1800 : now + 300)
+      .sign(tamper === 'signature' ? this.strangerKey : this.signingKey);
     json(res, 200, {
       access_token: randomBytes(16).toString('base64url'),
       token_type: 'Bearer',

@@ -41,37 +41,41 @@
   tick();
   setInterval(tick, 30000);
 
-  // The system's recommendation follows the DPO's answers as they are given: the page's own
-  // "Preview recommendation" answer, fetched in the background, and its recommendation shown.
-  // Without JavaScript the Preview button does the same with a page load.
+  // The system's recommendation follows the DPO's answers about the facts as they are given,
+  // fetched as a fragment that records nothing. Without JavaScript the "Preview recommendation"
+  // button does the same with a page load.
   function liveRecommendation() {
     var form = document.getElementById('assessment-form');
     var shown = document.getElementById('assessment-recommendation');
-    if (!form || !shown || !window.fetch || !window.DOMParser || !window.URLSearchParams) return;
+    if (!form || !shown || !window.fetch || !window.URLSearchParams || !window.AbortController) return;
     var waiting = shown.getAttribute('data-waiting');
+    // The DPO's own view does not change the system's recommendation.
+    var notFacts = { riskLevel: true, likelihood: true, severity: true, rationale: true };
     var timer = null;
-    var asked = 0;
+    var pending = null;
 
     function refresh() {
-      var question = (asked += 1);
-      var body = new URLSearchParams(new FormData(form));
-      body.set('intent', 'preview');
-      fetch(form.getAttribute('action').split('#')[0], { method: 'POST', body: body, credentials: 'same-origin' })
+      if (pending) pending.abort(); // a later answer makes the earlier question moot
+      pending = new AbortController();
+      fetch('/assessment/preview', {
+        method: 'POST',
+        body: new URLSearchParams(new FormData(form)),
+        credentials: 'same-origin',
+        signal: pending.signal,
+      })
         .then(function (response) {
-          return response.text();
-        })
-        .then(function (html) {
-          if (question !== asked) return; // a later answer is on its way
-          var fresh = new DOMParser().parseFromString(html, 'text/html').getElementById('assessment-recommendation');
-          if (fresh && fresh.children.length) shown.innerHTML = fresh.innerHTML;
-          else shown.textContent = waiting;
+          return response.text().then(function (html) {
+            if (response.ok && html.trim()) shown.innerHTML = html;
+            else shown.textContent = waiting;
+          });
         })
         .catch(function () {
-          // The Preview button still works; nothing is lost.
+          // Aborted, or the network failed: the Preview button still works.
         });
     }
 
-    function soon() {
+    function soon(event) {
+      if (notFacts[event.target.name]) return;
       clearTimeout(timer);
       timer = setTimeout(refresh, 250);
     }

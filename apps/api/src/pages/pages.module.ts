@@ -11,6 +11,7 @@ import { AdminPartnersPagesController } from './admin/admin-partners-pages.contr
 import { AdminWebhooksPagesController } from './admin/admin-webhooks-pages.controller';
 import { AuthPagesController } from './auth/auth-pages.controller';
 import { OidcSignIn } from './auth/oidc-sign-in';
+import { AssessmentPreviewPagesController } from './incidents/assessment-preview-pages.controller';
 import { IncidentPage } from './incidents/incident-page';
 import { IncidentPagesController } from './incidents/incident-pages.controller';
 import { LessonsPagesController } from './lessons/lessons-pages.controller';
@@ -44,6 +45,7 @@ import { ShownOnce } from './view/shown-once';
     QueuePagesController,
     ReportPagesController,
     IncidentPagesController,
+    AssessmentPreviewPagesController,
     LessonsPagesController,
     AdminPagesController,
     AdminWebhooksPagesController,

@@ -36,6 +36,12 @@ const DONE: Record<string, string> = {
   assessment: 'Assessment recorded.',
 };
 
+/** The system's recommendation as the page shows it. */
+export const previewOf = (recommendation: Assessment) => ({
+  ...recommendation,
+  risk: L.RISK_LABELS[recommendation.riskLevel],
+});
+
 /** Builds the incident page: facts, the four times, the clock, the timeline and the forms this person may use. */
 @Injectable()
 export class IncidentPage {
@@ -91,18 +97,18 @@ export class IncidentPage {
         },
         can: stepsFor(actor.roles, incident),
         v: this.values(incident, now, state),
-        preview: state?.recommendation && {
-          ...state.recommendation,
-          risk: L.RISK_LABELS[state.recommendation.riskLevel],
-        },
+        preview: state?.recommendation && previewOf(state.recommendation),
         errors: state ? anchored(state.step, state.errors) : [],
         done: done ? DONE[done] : undefined,
         people: people.map((p) => ({ value: p.id, text: p.displayName })),
         lessons: incident.lessons && this.lessonsView(incident.lessons, who),
-        controllers: (incident.report.processorFor ?? []).map((c) => ({
-          ...c,
-          told: incident.controllersNotified?.find((n) => n.controllerId === c.controllerId),
-        })),
+        // Only the team's view holds who was told: a reporter would see every controller as untold.
+        controllers: incident.controllersNotified
+          ? incident.report.processorFor.map((c) => ({
+              ...c,
+              told: incident.controllersNotified?.find((n) => n.controllerId === c.controllerId),
+            }))
+          : [],
         labels: L,
         choices: {
           ...ASSESSMENT_CHOICES,
@@ -113,7 +119,14 @@ export class IncidentPage {
           rootCauses: L.options(L.ROOT_CAUSE_LABELS),
           circulationRoles: L.options(L.CIRCULATION_ROLE_LABELS),
           entities: GROUP_ENTITIES.map((e) => ({ value: e.id, text: e.name })),
-          controllers: (incident.report.processorFor ?? []).map((c) => ({ value: c.controllerId, text: c.name })),
+          // Each controller is told once: only those not yet told can be chosen.
+          controllers: incident.report.processorFor
+            .filter((c) => !incident.controllersNotified?.some((n) => n.controllerId === c.controllerId))
+            .map((c) => ({ value: c.controllerId, text: c.name })),
+          // A circular can only be read by someone with a role that reaches "Lessons learnt".
+          recipients: people
+            .filter((p) => p.roles.some((r) => r !== 'admin'))
+            .map((p) => ({ value: p.id, text: p.displayName })),
           yesNo: YES_NO,
           yesNoUnknown: [...YES_NO, { value: 'unknown', text: 'Not known' }],
         },

@@ -11,8 +11,11 @@ const ACTION_SPEC: FormSpec = {
 };
 
 /** The form sends each column once per row (`actionDescription` three times), so row i is index i. */
-const cell = (value: string | string[] | undefined, row: number): string =>
-  (Array.isArray(value) ? value[row] : row === 0 ? value : undefined) ?? '';
+const cell = (value: unknown, row: number): string => {
+  const v: unknown = Array.isArray(value) ? value[row] : row === 0 ? value : undefined;
+  // Forms send strings; anything else (a JSON body sent to a page) counts as not answered.
+  return typeof v === 'string' ? v : '';
+};
 
 export interface ActionRow {
   description: string;
@@ -36,13 +39,16 @@ export function actionRows(values: Record<string, unknown> | undefined): ActionR
  */
 export async function actionsFromForm(
   raw: RawForm,
+  now = new Date(),
 ): Promise<{ value: { actions: LessonActionDto[] }; errors: FieldError[] }> {
   const actions: LessonActionDto[] = [];
   const errors: FieldError[] = [];
   for (const [i, row] of actionRows(raw).entries()) {
     if (!row.description.trim() && !row.ownerId && !row.dueAt.trim()) continue;
     const parsed = await parseForm(LessonActionDto, ACTION_SPEC, { ...row });
-    if (parsed.ok) actions.push({ ...parsed.value });
+    if (parsed.ok && new Date(parsed.value.dueAt).getTime() <= now.getTime()) {
+      errors.push({ field: `action-${i}-dueAt`, message: `Action ${i + 1}: the due date must be in the future` });
+    } else if (parsed.ok) actions.push({ ...parsed.value });
     else
       errors.push(
         ...parsed.errors.map((e) => ({ field: `action-${i}-${e.field}`, message: `Action ${i + 1}: ${e.message}` })),

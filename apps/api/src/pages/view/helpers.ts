@@ -38,6 +38,7 @@ export const PAGE_HELPERS: Record<string, (...args: never[]) => unknown> = {
   eq: (a: unknown, b: unknown) => a === b,
   not: (a: unknown) => !a,
   or: (...args: unknown[]) => args.slice(0, -1).some(Boolean),
+  and: (...args: unknown[]) => args.slice(0, -1).every(Boolean),
   includes: (list: unknown, value: unknown) => has(list, value),
   labelOf: (labels: Record<string, string> | undefined, key: unknown) => labels?.[String(key)] ?? String(key ?? ''),
   join: (list: unknown, separator: unknown) =>
