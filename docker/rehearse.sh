@@ -26,6 +26,7 @@ cleanup() {
   chmod -R u+w "$WORK" 2>/dev/null || true
   rm -rf "$WORK"
   psql -h 127.0.0.1 -U postgres -qAtc "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1 || true
+  redis-cli --scan --pattern 'bdrehearsal:*' 2>/dev/null | xargs -r redis-cli del >/dev/null 2>&1 || true
 }
 [ -n "${REHEARSAL_KEEP:-}" ] || trap cleanup EXIT
 
@@ -106,7 +107,14 @@ export OIDC_ISSUER_URL=https://login.example.invalid/tenant/v2.0 OIDC_CLIENT_ID=
 SESSION_SECRET="$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 export SESSION_SECRET LOG_LEVEL=warn
 
-as_nobody() { (cd "$APP" && setpriv --reuid=nobody --regid=nogroup --clear-groups "$@"); }
+as_nobody() { (cd "$APP" && exec setpriv --reuid=nobody --regid=nogroup --clear-groups "$@"); }
+# In the background, exec'ing all the way down, so `$!` is node itself and the cleanup stops it.
+start_as_nobody() {
+  local log="$1"
+  shift
+  (cd "$APP" && exec setpriv --reuid=nobody --regid=nogroup --clear-groups "$@") >"$log" 2>&1 &
+  PIDS+=($!)
+}
 argv() { node -e 'process.stdout.write(JSON.parse(process.argv[1]).join("\n"))' "$1"; }
 
 psql -h 127.0.0.1 -U postgres -qAtc "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null
@@ -118,13 +126,11 @@ as_nobody "${MIGRATE[@]}"
 
 say "api: $(command_of api)"
 mapfile -t API < <(argv "$(command_of api)")
-as_nobody "${API[@]}" >"$WORK/api.log" 2>&1 &
-PIDS+=($!)
+start_as_nobody "$WORK/api.log" "${API[@]}"
 
 say "worker: $(command_of worker)"
 mapfile -t WORKER < <(argv "$(command_of worker)")
-as_nobody "${WORKER[@]}" >"$WORK/worker.log" 2>&1 &
-PIDS+=($!)
+start_as_nobody "$WORK/worker.log" "${WORKER[@]}"
 
 for _ in $(seq 1 60); do
   curl -fs "$PUBLIC_URL/health/ready" >/dev/null && break
