@@ -6,36 +6,46 @@ import { IncidentState, icoDeadline, statusOf } from '../domain/incident-state';
  * The read model is the aggregate's state, flattened into columns for filtering plus the
  * whole state as `detail`. Deriving it from the same appliers keeps live and rebuilt
  * projections equal by construction.
+ *
+ * `projectionUpsert(n)` is the statement with its 17 parameters numbered from `$n`, so that the
+ * live append can run it inside its single statement (see IncidentRepository.append) and the
+ * rebuild on its own; `projectionValues` are its parameters, in order.
  */
-export async function writeProjection(tx: EntityManager, state: IncidentState, version: number): Promise<void> {
-  await tx.query(
-    `INSERT INTO incidents (id, reference, version, status, entity_id, reported_by, reporter_partner_id, owner_id,
+export function projectionUpsert(first: number): string {
+  const values = Array.from({ length: 17 }, (_, i) => `$${first + i}`).join(',');
+  return `INSERT INTO incidents (id, reference, version, status, entity_id, reported_by, reporter_partner_id, owner_id,
         reported_at, discovered_at, aware_at, aware_confirmed, ico_deadline_at, special_category, criminal_offence,
         updated_at, detail)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17)
+     VALUES (${values})
      ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, status = EXCLUDED.status, owner_id = EXCLUDED.owner_id,
         aware_at = EXCLUDED.aware_at, aware_confirmed = EXCLUDED.aware_confirmed, ico_deadline_at = EXCLUDED.ico_deadline_at,
-        updated_at = EXCLUDED.updated_at, detail = EXCLUDED.detail`,
-    [
-      state.id,
-      state.reference,
-      version,
-      statusOf(state),
-      state.report.entityId,
-      state.reportedBy,
-      state.partnerId,
-      state.ownerId,
-      state.reportedAt,
-      state.report.discoveredAt,
-      state.awareAt,
-      state.awareConfirmed,
-      icoDeadline(state.awareAt),
-      state.report.specialCategory,
-      state.report.criminalOffence,
-      state.updatedAt,
-      state,
-    ],
-  );
+        updated_at = EXCLUDED.updated_at, detail = EXCLUDED.detail`;
+}
+
+export function projectionValues(state: IncidentState, version: number): unknown[] {
+  return [
+    state.id,
+    state.reference,
+    version,
+    statusOf(state),
+    state.report.entityId,
+    state.reportedBy,
+    state.partnerId,
+    state.ownerId,
+    state.reportedAt,
+    state.report.discoveredAt,
+    state.awareAt,
+    state.awareConfirmed,
+    icoDeadline(state.awareAt),
+    state.report.specialCategory,
+    state.report.criminalOffence,
+    state.updatedAt,
+    state,
+  ];
+}
+
+export async function writeProjection(tx: EntityManager, state: IncidentState, version: number): Promise<void> {
+  await tx.query(projectionUpsert(1), projectionValues(state, version));
 }
 
 export async function writeTimelineEntry(
