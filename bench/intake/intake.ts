@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -20,6 +20,7 @@ import {
   main,
   openDataSource,
   out,
+  percentile,
   PG_HOST,
   PG_PORT,
   PG_USER,
@@ -46,6 +47,12 @@ const PORT = Number(process.env.BENCH_PORT ?? 3999);
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 20);
 const WARMUP_S = 5;
 const CONCURRENCY = [16, 64] as const;
+/**
+ * hey's workers tick in step, so each tick sends one request per worker at the same instant: a
+ * burst as large as the number of workers. Four keep those bursts small (people do not report in
+ * synchronised groups of sixteen) while sustaining the rate.
+ */
+const STEADY_WORKERS = Number(process.env.BENCH_STEADY_WORKERS ?? 4);
 const BASE = `http://127.0.0.1:${PORT}`;
 /**
  * One signed-in colleague sends every request, so the per-caller report limit (30 a minute by
@@ -96,7 +103,7 @@ async function post(
   label: string,
   token: string,
   body: string,
-  opts: { connections: number; duration: number; overallRate?: number },
+  opts: { connections: number; duration: number },
 ): Promise<HttpFigures> {
   assertAlive(api);
   const meter = cpuMeter({ api: api.pid });
@@ -106,10 +113,6 @@ async function post(
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     body,
     ...opts,
-    // At a set rate autocannon 9 corrects for coordinated omission with an interval of
-    // Math.ceil(1 / rate) = 1 ms whatever the rate, so an n ms answer would count n times:
-    // its correction is left off and the latencies are the answers' own.
-    ...(opts.overallRate ? { ignoreCoordinatedOmission: true } : {}),
   });
   const used = meter.stop();
   const total = r['2xx'] + r.non2xx;
@@ -138,6 +141,86 @@ async function post(
     non2xx: r.non2xx,
     errors: r.errors,
     timeouts: r.timeouts,
+    cpu: describeCpu(used),
+  };
+}
+
+const HEY = '/usr/bin/hey';
+
+/** `hey`, Debian's maintained HTTP load generator, installed the way the tests install Chromium. */
+async function ensureHey(): Promise<void> {
+  if (existsSync(HEY)) return;
+  if (process.getuid?.() !== 0)
+    throw new BenchError('the half-rate pass needs hey: run `apt-get install -y hey` as root');
+  out('  installing hey (apt-get install -y hey) ...');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  await runCommand('apt-get', ['install', '-y', 'hey'], { timeoutMs: 300_000, env }).catch(async () => {
+    await runCommand('apt-get', ['update'], { timeoutMs: 300_000, env });
+    await runCommand('apt-get', ['install', '-y', 'hey'], { timeoutMs: 300_000, env });
+  });
+}
+
+/**
+ * A steady rate with `hey`: each of `connections` workers sends one request per tick of its own
+ * clock (rate / connections per second), so the requests arrive evenly spread, as people's reports
+ * do — unlike autocannon's `overallRate`, which sends each second's quota in a burst at its start.
+ * hey's CSV gives each request's own time, from which the percentiles are taken here.
+ */
+async function steady(
+  api: Service,
+  label: string,
+  token: string,
+  bodyFile: string,
+  { rate, connections, duration }: { rate: number; connections: number; duration: number },
+): Promise<HttpFigures> {
+  assertAlive(api);
+  await ensureHey();
+  const meter = cpuMeter({ api: api.pid });
+  const { stdout } = await runCommand(
+    HEY,
+    [
+      '-z',
+      `${duration}s`,
+      '-c',
+      String(connections),
+      '-q',
+      (rate / connections).toFixed(3),
+      '-m',
+      'POST',
+      '-H',
+      `Authorization: Bearer ${token}`,
+      '-T',
+      'application/json',
+      '-D',
+      bodyFile,
+      '-o',
+      'csv',
+      `${BASE}/api/v1/incidents`,
+    ],
+    { timeoutMs: (duration + 60) * 1000 },
+  );
+  const used = meter.stop();
+  // response-time,DNS+dialup,DNS,Request-write,Response-delay,Response-read,status-code,offset
+  const rows = stdout
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((line) => line.split(','));
+  const ok = rows.filter((r) => r[6]?.startsWith('2'));
+  const latencies = ok.map((r) => Number(r[0]) * 1000).sort((a, b) => a - b);
+  const non2xx = rows.length - ok.length;
+  if (non2xx > 0.01 * rows.length) throw new BenchError(`${label}: ${non2xx} of ${rows.length} answers were not 2xx`);
+  assertAlive(api);
+  return {
+    label,
+    connections,
+    rps: rows.length / duration,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    ok: ok.length,
+    non2xx,
+    errors: 0,
+    timeouts: 0,
     cpu: describeCpu(used),
   };
 }
@@ -316,16 +399,18 @@ async function run(): Promise<void> {
 
     const rate = Math.max(1, Math.round(http[0].rps / 2));
     out(
-      `paced load: half the 16-connection rate = ${rate} req/s (autocannon overallRate, 16 connections, ${DURATION_S} s; ` +
-        "autocannon sends each second's quota at the start of the second, so this half rate comes in bursts)",
+      `steady load: half the 16-connection rate = ${rate} req/s (hey, ${STEADY_WORKERS} workers at ${fmt(rate / STEADY_WORKERS, 2)} req/s each, ${DURATION_S} s)`,
     );
     // A moment for the pgbench backends to go and the API to settle.
     await sleep(1_000);
-    const half = await post(api, `${rate} req/s offered`, token, body, {
-      connections: 16,
+    const bodyDir = mkdtempSync(join(tmpdir(), 'bdbench-'));
+    const bodyFile = join(bodyDir, 'report.json');
+    writeFileSync(bodyFile, body);
+    const half = await steady(api, `${rate} req/s offered`, token, bodyFile, {
+      rate,
+      connections: STEADY_WORKERS,
       duration: DURATION_S,
-      overallRate: rate,
-    });
+    }).finally(() => rmSync(bodyDir, { recursive: true, force: true }));
     printHttp(half);
     out(`  target: p99 < 50 ms at half the peak rate — ${half.p99 < 50 ? 'met' : 'NOT met'}`);
     out();
