@@ -1,6 +1,6 @@
 import { DEMO_PARTNER } from '#libs/directory';
-import { startApi, TestApi } from '../support/api';
-import { BrowserContextFactory, expectAccessible, fitsWidth, launchBrowser, signIn, snap } from '../support/browser';
+import { TestApi } from '../support/api';
+import { BrowserContextFactory, expectAccessible, fitsWidth, servePages, signIn, snap } from '../support/browser';
 
 jest.setTimeout(60_000);
 
@@ -8,17 +8,12 @@ describe('partner API keys pages for administrators, in Chromium', () => {
   let api: TestApi;
   let base: string;
   let browser: BrowserContextFactory;
-  let closeBrowser: () => Promise<void>;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    api = await startApi();
-    base = await api.listen();
-    ({ browser, close: closeBrowser } = await launchBrowser());
+    ({ api, base, browser, close } = await servePages());
   });
-  afterAll(async () => {
-    await closeBrowser?.();
-    await api?.close();
-  });
+  afterAll(() => close?.());
 
   /** What the partner's systems get when they call the API with this key. */
   const callWith = (key: string) => api.http.get('/api/v1/incidents').set('Authorization', `ApiKey ${key}`);

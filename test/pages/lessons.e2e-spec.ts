@@ -2,8 +2,8 @@ import type { Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { DEMO_EXTERNAL_CONTROLLER } from '#libs/directory';
 import { utcToLondonLocal } from '../../apps/api/src/pages/forms/london-local';
-import { aReport, startApi, TestApi } from '../support/api';
-import { BrowserContextFactory, expectAccessible, launchBrowser, signIn, snap } from '../support/browser';
+import { aReport, TestApi } from '../support/api';
+import { BrowserContextFactory, expectAccessible, servePages, signIn, snap } from '../support/browser';
 import { validBodies } from '../hostile/valid-bodies';
 
 jest.setTimeout(60_000);
@@ -19,17 +19,12 @@ describe('lessons learnt and the later steps, in Chromium', () => {
   let api: TestApi;
   let base: string;
   let browser: BrowserContextFactory;
-  let closeBrowser: () => Promise<void>;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    api = await startApi();
-    base = await api.listen();
-    ({ browser, close: closeBrowser } = await launchBrowser());
+    ({ api, base, browser, close } = await servePages());
   });
-  afterAll(async () => {
-    await closeBrowser?.();
-    await api?.close();
-  });
+  afterAll(() => close?.());
 
   /** A report where the group is the council's processor, decided "notify the ICO", the ICO told. */
   async function submittedToIco(): Promise<{ id: string; reference: string }> {

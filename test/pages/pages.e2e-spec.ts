@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { utcToLondonLocal } from '../../apps/api/src/pages/forms/london-local';
-import { aReport, startApi, TestApi } from '../support/api';
-import { BrowserContextFactory, expectAccessible, launchBrowser, signIn, snap } from '../support/browser';
+import { aReport, TestApi } from '../support/api';
+import { BrowserContextFactory, expectAccessible, servePages, signIn, snap } from '../support/browser';
 
 jest.setTimeout(60_000);
 
@@ -11,17 +11,12 @@ describe('pages for people, in Chromium', () => {
   let api: TestApi;
   let base: string;
   let browser: BrowserContextFactory;
-  let closeBrowser: () => Promise<void>;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    api = await startApi();
-    base = await api.listen();
-    ({ browser, close: closeBrowser } = await launchBrowser());
+    ({ api, base, browser, close } = await servePages());
   });
-  afterAll(async () => {
-    await closeBrowser?.();
-    await api?.close();
-  });
+  afterAll(() => close?.());
 
   it('a colleague reports on a phone without JavaScript; the DPO works it from the top of the queue', async () => {
     // ---- the colleague: phone-sized, JavaScript off -------------------------------------------

@@ -1,5 +1,5 @@
-import { aReport, startApi, TestApi } from '../support/api';
-import { BrowserContextFactory, expectAccessible, launchBrowser, signIn, snap } from '../support/browser';
+import { aReport, TestApi } from '../support/api';
+import { BrowserContextFactory, expectAccessible, servePages, signIn, snap } from '../support/browser';
 
 jest.setTimeout(60_000);
 
@@ -17,20 +17,15 @@ describe('the trends and register pages, in Chromium', () => {
   let api: TestApi;
   let base: string;
   let browser: BrowserContextFactory;
-  let closeBrowser: () => Promise<void>;
+  let close: () => Promise<void>;
   let reference: string;
 
   beforeAll(async () => {
-    api = await startApi();
-    base = await api.listen();
-    ({ browser, close: closeBrowser } = await launchBrowser());
+    ({ api, base, browser, close } = await servePages());
     const reported = await (await api.as('chris')).post('/api/v1/incidents', aReport()).expect(201);
     reference = (reported.body as { reference: string }).reference;
   });
-  afterAll(async () => {
-    await closeBrowser?.();
-    await api?.close();
-  });
+  afterAll(() => close?.());
 
   it('shows the EMT the trends as charts and tables', async () => {
     const { page, context } = await browser.person();

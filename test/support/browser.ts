@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { startApi, TestApi } from './api';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const ARTIFACTS = join(__dirname, '..', 'artifacts');
@@ -117,3 +118,26 @@ export const fitsWidth = (page: Page) =>
     ).document.documentElement;
     return root.scrollWidth <= root.clientWidth;
   });
+
+/** What every browser suite starts with: the real API on a loopback port, and Chromium to drive it. */
+export interface PagesUnderTest {
+  api: TestApi;
+  base: string;
+  browser: BrowserContextFactory;
+  close(): Promise<void>;
+}
+
+export async function servePages(): Promise<PagesUnderTest> {
+  const api = await startApi();
+  const base = await api.listen();
+  const chromium = await launchBrowser();
+  return {
+    api,
+    base,
+    browser: chromium.browser,
+    close: async () => {
+      await chromium.close();
+      await api.close();
+    },
+  };
+}

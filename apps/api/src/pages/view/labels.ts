@@ -1,4 +1,7 @@
-import { ROOT_CAUSE_LABELS as DOCUMENT_ROOT_CAUSE_LABELS } from '#libs/documents';
+import {
+  ACTION_STATUS_LABELS as DOCUMENT_ACTION_STATUS_LABELS,
+  ROOT_CAUSE_LABELS as DOCUMENT_ROOT_CAUSE_LABELS,
+} from '#libs/documents';
 
 /** Plain words for the values the forms offer and the pages show; one place, so pages agree. */
 export const DATA_CATEGORY_LABELS: Record<string, string> = {
@@ -123,11 +126,7 @@ export const CIRCULATION_ROLE_LABELS: Record<string, string> = {
   partner: 'Partner organisations’ reporters',
 };
 
-export const ACTION_STATUS_LABELS: Record<string, string> = {
-  open: 'Open',
-  done: 'Done',
-  accepted: 'Accepted without doing it',
-};
+export const ACTION_STATUS_LABELS: Record<string, string> = DOCUMENT_ACTION_STATUS_LABELS;
 
 /** The assessment's causes read well enough with their hyphens turned to spaces. */
 export const causeLabel = (cause: string) => cause.charAt(0).toUpperCase() + cause.slice(1).replace(/-/g, ' ');
