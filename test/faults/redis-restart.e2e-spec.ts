@@ -86,11 +86,16 @@ describe('Redis restarted under a running worker', () => {
       };
       await waitFor(async () => (await timersOf()) === ids.length * 6, 20_000, 'the timers to be scheduled');
 
+      // A key nobody recreates shows that Redis came back empty. (Counting the timers instead would
+      // race the worker, which may reconnect and rebuild some before the count is taken.)
+      const sentinel = `${config.REDIS_PREFIX}:test:restart-sentinel`;
+      await queueConnection.set(sentinel, 'before the restart');
       await stopRedis();
       await waitFor(async () => !(await redisAlive()), 5_000, 'Redis to stop');
       startRedis();
       await waitFor(redisAlive, 10_000, 'Redis to start again');
-      expect(await timersOf()).toBe(0);
+      await waitFor(async () => queueConnection.status === 'ready', 10_000, 'the test connection to reconnect');
+      expect(await queueConnection.exists(sentinel)).toBe(0);
 
       await waitFor(async () => (await timersOf()) === ids.length * 6, 30_000, 'the worker to rebuild the timers');
       // The periodic reconciliation, a job scheduler that lived in Redis, is back too.
