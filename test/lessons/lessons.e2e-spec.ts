@@ -178,4 +178,22 @@ describe('lessons learnt and closure', () => {
     });
     expect(res.body.code).toBe('unknown_person');
   });
+
+  it('reads a list sent as null as an empty one (found by the hostile-input fuzzer as a 500)', async () => {
+    const incident = await decided();
+    const dpo = await api.as('dpo');
+    await dpo
+      .post(`/api/v1/incidents/${incident.id}/lessons`, {
+        rootCause: 'other',
+        narrative: 'n',
+        changes: 'c',
+        actions: [],
+      })
+      .expect(200);
+    await dpo
+      .post(`/api/v1/incidents/${incident.id}/lessons/circulate`, { personIds: null, roles: ['emt'], entityIds: null })
+      .expect(200);
+    const detail = (await dpo.get(`/api/v1/incidents/${incident.id}`).expect(200)).body;
+    expect(detail.lessons.circulatedTo).toEqual([personId('emt')]);
+  });
 });

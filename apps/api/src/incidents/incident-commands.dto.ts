@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -209,9 +209,13 @@ export class LessonsDto {
   actions!: LessonActionDto[];
 }
 
+/** An optional list sent as null means none: @IsOptional lets null through, and `null.map` would be a 500. */
+const noneIfNull = ({ value }: { value: unknown }) => value ?? [];
+
 export class CirculateDto {
   @ApiPropertyOptional({ type: [String], format: 'uuid' })
   @IsOptional()
+  @Transform(noneIfNull)
   @IsArray()
   @ArrayMaxSize(500)
   @IsUUID('all', { each: true })
@@ -219,12 +223,14 @@ export class CirculateDto {
 
   @ApiPropertyOptional({ enum: ROLES, isArray: true, description: 'Everyone holding these roles.' })
   @IsOptional()
+  @Transform(noneIfNull)
   @IsArray()
   @IsIn(ROLES, { each: true })
   roles: Role[] = [];
 
   @ApiPropertyOptional({ type: [String], description: 'Everyone in these group entities.' })
   @IsOptional()
+  @Transform(noneIfNull)
   @IsArray()
   @ArrayMaxSize(20)
   @IsString({ each: true })
